@@ -1,0 +1,15 @@
+import { icalendarToJSCalendarGroups, jscalendarToICalendar } from '../dist/icalendar/index.js';
+import { stringifyICalendar, parseICalendar } from '@almanac/codec-icalendar';
+import { applyMutations } from './mutations.js';
+import { diffParsedICal } from './ical-compare.js';
+import { readFileSync } from 'node:fs';
+const F='/work/shared/fixtures/';
+const idx = JSON.parse(readFileSync(F+'calcard/index-ical.json','utf8'));
+const corpus = idx.entries.map(e => new TextDecoder().decode(readFileSync(F+'calcard/'+e.files.input))).filter(t => t.length < 30000);
+const [i, muts] = JSON.parse(process.argv[2]);
+const source = parseICalendar(applyMutations(corpus[i], muts));
+const cals = source.value.filter(c => c[0] === 'vcalendar');
+const a = icalendarToJSCalendarGroups(cals);
+const text = stringifyICalendar(a.value.map(g => jscalendarToICalendar(g, { fillRequired: false }).value));
+const back = parseICalendar(text);
+cals.forEach((c, k) => console.log(diffParsedICal(c, back.value[k])));

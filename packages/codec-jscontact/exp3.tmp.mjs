@@ -1,0 +1,12 @@
+import { parseVCards, convertVCardVersion } from '@almanac/codec-vcard';
+import { generateVCards } from './bench/vcard-generator.js';
+const texts = generateVCards(10000);
+const jcards = texts.map((t) => parseVCards(t).value[0]);
+const v3 = jcards.filter((_, i) => i % 2 === 1);
+let sink;
+for (let w = 0; w < 3; w++) for (const c of v3) sink = convertVCardVersion(c, '4.0');
+const t0 = process.cpuUsage();
+for (let r = 0; r < 5; r++) for (const c of v3) sink = convertVCardVersion(c, '4.0');
+const u = process.cpuUsage(t0);
+console.log('upgrade', ((u.user + u.system) / (5 * v3.length)).toFixed(2), 'µs/card');
+console.log(JSON.stringify(v3[0][1].map(p => p.slice(0,3))));

@@ -1,0 +1,2 @@
+import base from '../../tooling/jest/base.js';
+export default { ...base, displayName: 'domain-contacts' };

@@ -1,0 +1,12 @@
+export {};
+export * from './xml/index.js';
+export * from './headers/index.js';
+export { createDavRouter, type DavRouterOptions } from './dav-router.js';
+export type { DavApp, DavApps, DavMediaType, DavRenderContext, DavStoreContext, DavWriteContext } from './dav/dav-app.js';
+export type { DavDeps, DavCall } from './dav/context.js';
+export { DavPreconditionError, ALMANAC_NS } from './dav/errors.js';
+export { DAV_COMPLIANCE, DAV_METHODS, DAV_ALLOW } from './dav/compliance.js';
+export { bundleICalendar, bundleVCards } from './browser/bundle.js';
+export { contactsDavApp, VCARD_CONTENT_TYPE, type ContactsDavRepositories } from './apps/contacts/contacts-dav-app.js';
+export { calendarDavApp, type CalendarDavAppDeps } from './apps/calendar/calendar-dav-app.js';
+export { tasksDavApp, type TasksDavAppDeps } from './apps/tasks/tasks-dav-app.js';

@@ -1,0 +1,16 @@
+export type { Database } from './schema.js';
+export { openDatabase, openPGlite, type OpenDatabase, type StoreConfig } from './database.js';
+export { migrateToLatest, LATEST_MIGRATION } from './migrations/index.js';
+export { createPostgresRepositories, PostgresUnitOfWork } from './postgres-store.js';
+export { PostgresUserRepository } from './accounts/postgres-user-repository.js';
+export { PostgresGroupRepository } from './accounts/postgres-group-repository.js';
+export { PostgresCollectionRepository } from './collections/postgres-collection-repository.js';
+export { PostgresGrantRepository } from './collections/postgres-grant-repository.js';
+export { PostgresAppTokenRepository } from './tokens/postgres-app-token-repository.js';
+export { PostgresResourceRepository } from './resources/postgres-resource-repository.js';
+export { PostgresCustomFieldRepository } from './extras/postgres-custom-field-repository.js';
+export { PostgresLinkRepository } from './extras/postgres-link-repository.js';
+export { PostgresLoginThrottleStore } from './throttle/postgres-login-throttle-store.js';
+export { isUniqueViolation, isForeignKeyViolation } from './pg-errors.js';
+export { PostgresTimesheetStatusRepository } from './timesheets/postgres-timesheet-status-repository.js';
+export { PostgresDeadPropertyRepository } from './dav/postgres-dead-property-repository.js';

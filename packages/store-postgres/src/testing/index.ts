@@ -1,0 +1,1 @@
+export { createTestDatabase, postgresUnavailable, testStoreKinds, type TestDatabase, type TestStoreKind } from './test-database.js';
