@@ -25,11 +25,33 @@ export const BUDGET_EXHAUSTED: unique symbol = Symbol('recurrence budget exhaust
 
 /** The iterator members used here; `init`, `check_contracting_rules` and `expand_year_days` are
  *  ical.js 2.2.1 internals (see {@link RuleStream}). */
-interface IteratorInternals {
+export interface IteratorInternals {
   next(): ICAL.Time | null;
   init(): void;
   check_contracting_rules(): boolean;
   expand_year_days(year: number): number;
+}
+
+/**
+ * An ical.js RecurIterator, not yet initialised, whose every step (each candidate its main loop
+ * examines, each year the YEARLY set-up scans) ticks `budget`, so that a rule that never matches
+ * throws {@link BUDGET_EXHAUSTED} instead of looping inside one `next()` or `init()` call. Call
+ * `init()` on it before `next()`. The hooked members are ical.js 2.2.1 internals.
+ */
+export function budgetedIterator(recur: ICAL.Recur, dtstart: ICAL.Time, budget: IterationBudget): IteratorInternals {
+  // `initialized: true` skips the constructor's init(), so the hooks are in place before the
+  // YEARLY set-up scan runs (it can search thousands of years for a rule that never matches).
+  const it = new ICAL.RecurIterator({ rule: recur, dtstart, initialized: true }) as unknown as IteratorInternals;
+  const proto = ICAL.RecurIterator.prototype as unknown as IteratorInternals;
+  it.check_contracting_rules = function hooked(this: IteratorInternals) {
+    budget.tick();
+    return proto.check_contracting_rules.call(this);
+  };
+  it.expand_year_days = function hooked(this: IteratorInternals, year: number) {
+    budget.tick();
+    return proto.expand_year_days.call(this, year);
+  };
+  return it;
 }
 
 const FIXED_PERIOD_MS: Partial<Record<IcalRuleData['freq'], number>> = {
@@ -238,19 +260,7 @@ export class RuleStream {
   #createIterator(data: IcalRuleData, dtstart: WallParts): IteratorInternals | undefined {
     try {
       const recur = ICAL.Recur.fromData(data as unknown as Parameters<typeof ICAL.Recur.fromData>[0]);
-      // `initialized: true` skips the constructor's init(), so the hooks are in place before the
-      // YEARLY set-up scan runs (it can search thousands of years for a rule that never matches).
-      const it = new ICAL.RecurIterator({ rule: recur, dtstart: FastTime.fromParts(dtstart), initialized: true }) as unknown as IteratorInternals;
-      const tick = () => this.#budget.tick();
-      const proto = ICAL.RecurIterator.prototype as unknown as IteratorInternals;
-      it.check_contracting_rules = function hooked(this: IteratorInternals) {
-        tick();
-        return proto.check_contracting_rules.call(this);
-      };
-      it.expand_year_days = function hooked(this: IteratorInternals, year: number) {
-        tick();
-        return proto.expand_year_days.call(this, year);
-      };
+      const it = budgetedIterator(recur, FastTime.fromParts(dtstart), this.#budget);
       try {
         it.init();
       } catch (e) {

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { JCalComponent } from '@almanac/codec-icalendar';
 import { ianaOffsetAt } from './iana.js';
+import { observanceRulesAreSafe } from './observance-guard.js';
 
 /** Offsets of one time zone, whatever defines it (IANA via Intl, or a VTIMEZONE). */
 export interface Zone {
@@ -18,9 +19,11 @@ export const UTC_ZONE: Zone = { offsetAt: () => 0 };
 
 /**
  * A zone defined by a VTIMEZONE component (RFC 5545 §3.6.5), evaluated by
- * ical.js. Undefined when ical.js cannot read the definition.
+ * ical.js. Undefined when ical.js cannot read the definition or could not evaluate it in bounded
+ * time (see {@link observanceRulesAreSafe}).
  */
 export function vtimezoneZone(vtimezone: JCalComponent): Zone | undefined {
+  if (!observanceRulesAreSafe(vtimezone)) return undefined;
   let tz: InstanceType<typeof ICAL.Timezone>;
   try {
     tz = new ICAL.Timezone(new ICAL.Component(structuredClone(vtimezone) as unknown as unknown[]));
