@@ -2,7 +2,9 @@
 // on PGlite and on PostgreSQL, fills one collection per app through the API, then times the
 // operations beside the floor: Node's http sending the same response bytes from memory.
 //
-//   node bench/rest.js [--sizes 1000,10000] [--apps timesheet] [--stores pglite,postgres]
+//   node bench/rest.js [--sizes 1000,10000] [--apps timesheet] [--stores pglite,postgres] [--cpu-prof DIR]
+//
+// --cpu-prof DIR writes a V8 CPU profile of each server run into DIR (open it in Chrome DevTools).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,7 +18,7 @@ import { GENERATORS } from './generators.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const MAIN = join(here, '..', 'dist', 'cli', 'main.js');
 const { values: opts } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000' }, apps: { type: 'string', default: Object.keys(GENERATORS).join(',') }, stores: { type: 'string', default: 'pglite,postgres' }, runs: { type: 'string', default: '5' } },
+  options: { sizes: { type: 'string', default: '1000,10000' }, apps: { type: 'string', default: Object.keys(GENERATORS).join(',') }, stores: { type: 'string', default: 'pglite,postgres' }, runs: { type: 'string', default: '5' }, 'cpu-prof': { type: 'string' } },
 });
 const SIZES = opts.sizes.split(',').map(Number);
 const RUNS = Number(opts.runs);
@@ -43,7 +45,8 @@ async function startServer(store) {
     let out = ''; p.stdout.on('data', (d) => { out += d; }); p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`almanac ${args.join(' ')}: ${code}`))));
   });
   await run(['user', 'add', 'bench', '--password', PASSWORD, '--email', 'bench@example.org']);
-  const child = spawn(process.execPath, ['--max-old-space-size=512', MAIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${opts['cpu-prof']}`] : [];
+  const child = spawn(process.execPath, ['--max-old-space-size=512', ...profile, MAIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => { out += d; const m = /listening on (http:\/\/[^/\s]+)/.exec(out); if (m) resolve(m[1]); });
