@@ -21,6 +21,8 @@ export interface ResourceRepository {
   create<T>(collectionId: CollectionId, draft: ResourceDraft<T>): Promise<StoredResource<T>>;
   get<T = unknown>(collectionId: CollectionId, id: ResourceId): Promise<StoredResource<T> | undefined>;
   getByName<T = unknown>(collectionId: CollectionId, name: string): Promise<StoredResource<T> | undefined>;
+  /** The live resources with these DAV names, in no particular order (a multiget in one query). */
+  getManyByName<T = unknown>(collectionId: CollectionId, names: readonly string[]): Promise<StoredResource<T>[]>;
   getByUid<T = unknown>(collectionId: CollectionId, uid: string): Promise<StoredResource<T> | undefined>;
   /** A live resource by its numeric id, whatever its collection (callers check access). */
   findById<T = unknown>(id: ResourceId): Promise<StoredResource<T> | undefined>;

@@ -62,6 +62,10 @@ export class InMemoryResourceRepository implements ResourceRepository {
     const r = this.#live(collectionId).find((x) => x.name === name);
     return r && toStored<T>(r);
   }
+  async getManyByName<T>(collectionId: CollectionId, names: readonly string[]) {
+    const wanted = new Set(names);
+    return this.#live(collectionId).filter((x) => wanted.has(x.name)).map((r) => toStored<T>(r));
+  }
   async getByUid<T>(collectionId: CollectionId, uid: string) {
     const r = this.#live(collectionId).find((x) => x.uid === uid);
     return r && toStored<T>(r);

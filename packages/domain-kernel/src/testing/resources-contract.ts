@@ -64,6 +64,20 @@ export function describeResourcesContract(label: string, factory: KernelStoreFac
       expect(await f.repos.resources.getByUid(other, 'find-me')).toBeUndefined();
     });
 
+    it('finds many live resources by DAV name in one call, skipping unknown, deleted and foreign names', async () => {
+      const c = await freshCollection();
+      const other = await freshCollection();
+      const a = await f.repos.resources.create(c, draft('many-a'));
+      const b = await f.repos.resources.create(c, draft('many-b'));
+      const gone = await f.repos.resources.create(c, draft('many-gone'));
+      await f.repos.resources.delete(c, gone.id);
+      await f.repos.resources.create(other, draft('many-c'));
+      const found = await f.repos.resources.getManyByName(c, ['many-b.ics', 'many-a.ics', 'many-gone.ics', 'many-c.ics', 'nothing.ics']);
+      expect(found.map((r) => r.id).sort((x, y) => x - y)).toEqual([a.id, b.id].sort((x, y) => x - y));
+      expect(found.find((r) => r.id === a.id)).toEqual(await f.repos.resources.get(c, a.id));
+      expect(await f.repos.resources.getManyByName(c, [])).toEqual([]);
+    });
+
     it('rejects a second resource with the same uid or name in one collection', async () => {
       const c = await freshCollection();
       await f.repos.resources.create(c, draft('dup'));

@@ -38,6 +38,13 @@ export class PostgresResourceRepository implements ResourceRepository {
     return row && toStoredResource<T>(row);
   }
 
+  async getManyByName<T>(collection: CollectionId, names: readonly string[]) {
+    if (names.length === 0) return [];
+    // One array parameter, whatever the count (an IN list would take one parameter per name).
+    const rows = await this.#live(this.#db, collection).where(sql<boolean>`name = any(${[...names]}::text[])`).execute();
+    return rows.map((r) => toStoredResource<T>(r));
+  }
+
   async getByUid<T>(collection: CollectionId, uid: string) {
     const row = await this.#live(this.#db, collection).where('uid', '=', uid).executeTakeFirst();
     return row && toStoredResource<T>(row);
