@@ -13,7 +13,7 @@ rmSync(out, { force: true });
 
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const result = spawnSync(process.execPath, [
-  '--experimental-vm-modules', '--disable-warning=ExperimentalWarning', '--max-old-space-size=6144',
+  '--experimental-vm-modules', '--disable-warning=ExperimentalWarning',
   jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2),
 ], { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
 
